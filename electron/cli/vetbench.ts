@@ -1,0 +1,17 @@
+import { runCli } from './runCli';
+
+runCli(process.argv.slice(2), {
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`vetbench: ${(error as Error).message}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/unit/**/*.test.ts'],
+    environment: 'node',
+    // Native modules (SQLCipher) and scrypt are happier in child processes than in threads.
+    pool: 'forks',
+    testTimeout: 30_000,
+  },
+});
