@@ -23,7 +23,7 @@ const row = (name: string, subject: number, baseline: number, note: string) =>
     `${name.padEnd(34)} ${subject.toFixed(1).padStart(9)} ms  vs ${baseline.toFixed(1).padStart(8)} ms  ratio ${(subject / baseline).toFixed(2).padStart(6)}  ${note}`,
   );
 
-export async function runBenchmarks(): Promise<void> {
+export async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'vetbench-bench-'));
   try {
     const vault = await Vault.create(join(dir, 'vault'), {
