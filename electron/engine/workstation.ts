@@ -85,7 +85,12 @@ export class Workstation {
         return this.status();
       },
       unlockVault: async ({ passphrase, reviewer }) => {
-        if (!this.vault) this.vault = await Vault.unlock(this.options.vaultDir, { passphrase, reviewer });
+        if (this.vault) {
+          // Already open (a double submit, or a second window): still prove the passphrase.
+          await this.vault.checkPassphrase(passphrase);
+        } else {
+          this.vault = await Vault.unlock(this.options.vaultDir, { passphrase, reviewer });
+        }
         return this.status();
       },
       lockVault: () => {
@@ -121,13 +126,16 @@ export class Workstation {
       importFiles: ({ caseId, files }) => {
         const vault = this.requireVault();
         const sources = files.map((file) => ({ name: file.name, sizeBytes: file.sizeBytes, read: () => file.bytes }));
-        const outcomes = importEvidence(vault, caseId, sources, {
-          actor: actor(),
-          maxImportBytes: this.maxImportBytes,
-          onFile: (current, total, label) => this.emit({ task: 'import', caseId, current, total, label, done: false }),
-        });
-        this.emit({ task: 'import', caseId, current: files.length, total: files.length, label: 'done', done: true });
-        return outcomes;
+        try {
+          return importEvidence(vault, caseId, sources, {
+            actor: actor(),
+            maxImportBytes: this.maxImportBytes,
+            onFile: (current, total, label) =>
+              this.emit({ task: 'import', caseId, current, total, label, done: false }),
+          });
+        } finally {
+          this.emit({ task: 'import', caseId, current: files.length, total: files.length, label: 'done', done: true });
+        }
       },
       listLog: ({ caseId, limit }) => this.requireVault().log.list({ caseId, limit }),
       verifyLog: () => this.requireVault().log.verify(),

@@ -165,6 +165,11 @@ export class Vault {
     }
   }
 
+  /** Throws WRONG_PASSPHRASE unless the passphrase unwraps this vault's key. */
+  async checkPassphrase(passphrase: string): Promise<void> {
+    await unlockKeyring(readKeyring(vaultPaths(this.dir).keyring), passphrase);
+  }
+
   /** Re-wraps the database key under the new passphrase; the database itself is not rewritten. */
   async changePassphrase(current: string, next: string, kdfCost: KdfCost): Promise<void> {
     const path = vaultPaths(this.dir).keyring;

@@ -96,6 +96,25 @@ describe('Workstation.dispatch', () => {
     expect((log as { value: Array<{ type: string }> }).value.filter((e) => e.type === 'vault.unlocked')).toHaveLength(
       1,
     );
+    // Being unlocked already does not make any passphrase right.
+    expect(await ws.dispatch('unlockVault', { passphrase: 'somebody else entirely' })).toMatchObject({
+      ok: false,
+      error: { code: 'WRONG_PASSPHRASE' },
+    });
+    ws.close();
+  });
+
+  it('ends the progress of an import that fails, so no progress bar is left spinning', async () => {
+    const ws = new Workstation({ vaultDir: tempDir(), kdfCost: 'test' });
+    await ws.dispatch('createVault', { passphrase: PASS, reviewer: 'Dana' });
+    const progress: ProgressEvent[] = [];
+    ws.onProgress((e) => progress.push(e));
+    const result = await ws.dispatch('importFiles', {
+      caseId: 'no-such-case',
+      files: [{ name: 'a.txt', sizeBytes: 1, bytes: new Uint8Array([65]) }],
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(progress.at(-1)).toMatchObject({ done: true, caseId: 'no-such-case' });
     ws.close();
   });
 });
