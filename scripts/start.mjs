@@ -49,6 +49,8 @@ const run = (...args) => {
 };
 let failed = false;
 try {
+  // Stateless analysis of the example case, then the same files through an encrypted vault.
+  failed ||= run('analyze', ...files) !== 0;
   failed ||= run('vault', 'init') !== 0;
   failed ||= run('case', 'create', 'Example: Anna Maria Eriksson') !== 0;
   failed ||= run('case', 'import', 'Example: Anna Maria Eriksson', ...files) !== 0;

@@ -9,6 +9,7 @@ import { formatBytes, importEvidence, type ImportSource } from '../engine/eviden
 import type { KdfCost } from '../engine/store/keyring';
 import { defaultVaultDir } from '../engine/store/location';
 import { Workstation } from '../engine/workstation';
+import { analyzeCommand } from './analyzeCommand';
 import { promptHidden } from './prompt';
 
 export const EXIT_OK = 0;
@@ -24,6 +25,9 @@ export interface CliIo {
 }
 
 export const USAGE = `Usage: vetbench [--vault DIR] [--json] COMMAND
+
+Analysis (stateless, no vault)
+  vetbench analyze [--json] [--id FILE]... [--cv FILE]... FILE...
 
 Vault
   vetbench vault init [--reviewer NAME]      create a vault (asks for a passphrase twice)
@@ -56,6 +60,8 @@ class UsageError extends Error {}
 
 /** Runs one CLI invocation; returns the exit code. Progress and errors go to stderr only. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  // `analyze` is stateless and has its own options (DESIGN.md, the CLI contract).
+  if (argv[0] === 'analyze') return analyzeCommand(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
