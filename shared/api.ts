@@ -3,8 +3,11 @@
 // (electron/main/ipc.ts), the preload exposes exactly these, and the test bridge serves the
 // same dispatcher over loopback.
 import { z } from 'zod';
+import { API_METHODS, type ApiMethodName } from './apiMethods';
+import type { AnalysisRecord } from './report';
 import type {
   CaseDetail,
+  EvidenceContent,
   CaseSummary,
   ImportOutcome,
   LogEvent,
@@ -47,10 +50,19 @@ export const apiSchemas = {
     .strict(),
   listLog: z.object({ caseId: caseId.optional(), limit: z.number().int().min(1).max(10_000).optional() }).strict(),
   verifyLog: z.object({}).strict(),
+  analyzeCase: z.object({ caseId }).strict(),
+  getLatestAnalysis: z.object({ caseId }).strict(),
+  getEvidenceContent: z.object({ evidenceId: z.string().min(1).max(100) }).strict(),
+  getHeatMap: z.object({ analysisId: z.string().min(1).max(100), evidenceId: z.string().min(1).max(100) }).strict(),
 } as const;
 
 export type ApiMethod = keyof typeof apiSchemas;
-export const apiMethods = Object.keys(apiSchemas) as ApiMethod[];
+export const apiMethods: readonly ApiMethod[] = API_METHODS;
+
+// Compile-time check that shared/apiMethods.ts lists exactly the methods that have schemas.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const methodListMatchesSchemas: Same<ApiMethod, ApiMethodName> = true;
+void methodListMatchesSchemas;
 
 export type ApiInput<M extends ApiMethod> = z.input<(typeof apiSchemas)[M]>;
 export type ApiParsedInput<M extends ApiMethod> = z.output<(typeof apiSchemas)[M]>;
@@ -68,6 +80,10 @@ export interface ApiResults {
   importFiles: ImportOutcome[];
   listLog: LogEvent[];
   verifyLog: LogVerification;
+  analyzeCase: AnalysisRecord;
+  getLatestAnalysis: AnalysisRecord | null;
+  getEvidenceContent: EvidenceContent;
+  getHeatMap: EvidenceContent;
 }
 
 /** Stable error codes; the message is for people. */
@@ -100,6 +116,4 @@ export type VetbenchApi = {
   onProgress(listener: (event: ProgressEvent) => void): () => void;
 };
 
-/** IPC channel names: one per method, plus the main → renderer progress channel. */
-export const ipcChannel = (method: ApiMethod): string => `vetbench:${method}`;
-export const progressChannel = 'vetbench:progress';
+export { ipcChannel, PROGRESS_CHANNEL } from './apiMethods';

@@ -61,7 +61,8 @@ export type LogEventType =
   | 'case.renamed'
   | 'evidence.imported'
   | 'evidence.duplicate'
-  | 'evidence.rejected';
+  | 'evidence.rejected'
+  | 'analysis.completed';
 
 export type LogBreakProblem =
   | 'hash_mismatch' // the event's content no longer matches its hash: edited
@@ -86,11 +87,16 @@ export interface VaultStatus {
 }
 
 export interface ProgressEvent {
-  task: 'import';
+  task: 'import' | 'analysis';
   caseId: string;
   /** 1-based index of the item being worked on. */
   current: number;
   total: number;
   label: string;
   done: boolean;
+}
+
+export interface EvidenceContent {
+  mediaType: string;
+  bytes: Uint8Array;
 }

@@ -1,5 +1,10 @@
+import type { AnalysisRecord, ReportDocument } from '../../shared/report';
+import { scoreRisk, type Finding } from '../../shared/findings';
 import type { ProgressEvent, VaultStatus } from '../../shared/types';
+import { analyzeDocument, TOOL } from './analysis/analyzeDocuments';
 import { createDispatcher, type ApiHandlers, type Dispatch } from './api/dispatch';
+import { REPORT_SCHEMA } from '../../shared/report';
+import { OcrPool } from './ocr/ocrPool';
 import { VetbenchError } from './errors';
 import { DEFAULT_MAX_IMPORT_BYTES, importEvidence } from './evidence/importEvidence';
 import type { KdfCost } from './store/keyring';
@@ -12,7 +17,12 @@ export interface WorkstationOptions {
   kdfCost?: KdfCost;
   /** Where unexpected errors are reported (never shown to the renderer). */
   onInternalError?: (method: string, error: unknown) => void;
+  /** Folder of @tesseract.js-data/eng; the packaged app passes its unpacked copy. */
+  ocrLanguageRoot?: string;
 }
+
+/** Methods that open, close or re-key the vault, or run long on it: one at a time. */
+const SERIALISED = new Set(['createVault', 'unlockVault', 'lockVault', 'changePassphrase', 'analyzeCase']);
 
 /**
  * The engine as one object: it owns the vault connection and implements every API method.
@@ -29,13 +39,17 @@ export class Workstation {
   // Calls run one at a time: unlock/create await the KDF, and two of them interleaving must
   // not open the database twice.
   private queue: Promise<unknown> = Promise.resolve();
+  private ocr: Promise<OcrPool> | null = null;
 
   constructor(private readonly options: WorkstationOptions) {
     this.maxImportBytes = options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES;
     this.kdfCost = options.kdfCost ?? 'interactive';
     this.handlers = this.createHandlers();
     const dispatch = createDispatcher(this.handlers, options.onInternalError);
-    this.dispatch = (method, input) => this.serialised(() => dispatch(method, input));
+    // Plain reads and writes are synchronous on the database and need no queue; they must not
+    // wait behind a minute-long analysis.
+    this.dispatch = (method, input) =>
+      SERIALISED.has(method) ? this.serialised(() => dispatch(method, input)) : dispatch(method, input);
   }
 
   onProgress(listener: (event: ProgressEvent) => void): () => void {
@@ -52,6 +66,111 @@ export class Workstation {
   close(): void {
     this.vault?.close();
     this.vault = null;
+  }
+
+  /** Locks the vault and stops the OCR workers. */
+  async shutdown(): Promise<void> {
+    this.close();
+    const pool = this.ocr;
+    this.ocr = null;
+    if (pool) await (await pool).terminate();
+  }
+
+  /** OCR workers start on first use and stay warm for later documents. */
+  private ocrPool(): Promise<OcrPool> {
+    this.ocr ??= OcrPool.create({ languageRoot: this.options.ocrLanguageRoot });
+    return this.ocr;
+  }
+
+  private async analyzeCase(caseId: string): Promise<AnalysisRecord> {
+    const vault = this.requireVault();
+    const startedAt = new Date();
+    const evidence = vault.evidence.listForCase(caseId);
+    vault.cases.get(caseId);
+    const pool = await this.ocrPool();
+    const documents: ReportDocument[] = [];
+    const findings: Finding[] = [];
+    const heatMaps = new Map<string, Buffer>();
+    try {
+      for (const [i, file] of evidence.entries()) {
+        this.emit({
+          task: 'analysis',
+          caseId,
+          current: i + 1,
+          total: evidence.length,
+          label: file.originalName,
+          done: false,
+        });
+        const bytes = vault.evidence.readBytes(file.sha256);
+        try {
+          const result = await analyzeDocument({ name: file.originalName, bytes }, { pool, today: startedAt });
+          documents.push({
+            ...result.document,
+            evidenceId: file.id,
+            mrzBox: result.extras.mrzBox,
+            imageSize: result.extras.imageSize,
+            ocrText: result.extras.ocrText,
+          });
+          findings.push(...result.findings);
+          if (result.extras.elaHeatMap) heatMaps.set(file.id, result.extras.elaHeatMap);
+        } catch (error) {
+          // One unreadable file is a note on that file, never the end of the case's analysis.
+          documents.push({
+            file: file.originalName,
+            evidenceId: file.id,
+            sha256: file.sha256,
+            mediaType: file.mediaType,
+            kind: 'other',
+            fields: {},
+            mrz: null,
+            notes: [(error as Error).message],
+          });
+        }
+      }
+    } finally {
+      this.emit({
+        task: 'analysis',
+        caseId,
+        current: evidence.length,
+        total: evidence.length,
+        label: 'done',
+        done: true,
+      });
+    }
+    const report = {
+      schema: REPORT_SCHEMA,
+      generatedAt: new Date().toISOString(),
+      tool: TOOL,
+      documents,
+      findings,
+      risk: scoreRisk(findings),
+    } as const;
+    // The vault may have been locked (and reopened) by a queued call only after this method
+    // returns, because analyzeCase itself holds the queue.
+    return vault.db.transaction(() => {
+      const record = vault.analyses.insert({
+        caseId,
+        startedAt: startedAt.toISOString(),
+        finishedAt: new Date().toISOString(),
+        engineVersion: TOOL.version,
+        report,
+        heatMaps,
+      });
+      vault.cases.touch(caseId);
+      vault.log.append({
+        actor: vault.meta.reviewer,
+        caseId,
+        type: 'analysis.completed',
+        payload: {
+          analysisId: record.id,
+          engineVersion: TOOL.version,
+          files: documents.map((d) => ({ name: d.file, sha256: d.sha256, kind: d.kind })),
+          findingCodes: findings.map((f) => f.code),
+          risk: report.risk,
+        },
+      });
+      return record;
+    })();
   }
 
   private serialised<T>(work: () => Promise<T>): Promise<T> {
@@ -139,6 +258,17 @@ export class Workstation {
       },
       listLog: ({ caseId, limit }) => this.requireVault().log.list({ caseId, limit }),
       verifyLog: () => this.requireVault().log.verify(),
+      analyzeCase: ({ caseId }) => this.analyzeCase(caseId),
+      getLatestAnalysis: ({ caseId }) => this.requireVault().analyses.latest(caseId),
+      getEvidenceContent: ({ evidenceId }) => {
+        const vault = this.requireVault();
+        const file = vault.evidence.get(evidenceId);
+        return { mediaType: file.mediaType, bytes: new Uint8Array(vault.evidence.readBytes(file.sha256)) };
+      },
+      getHeatMap: ({ analysisId, evidenceId }) => {
+        const map = this.requireVault().analyses.heatMap(analysisId, evidenceId);
+        return { mediaType: map.mediaType, bytes: new Uint8Array(map.bytes) };
+      },
     };
   }
 }

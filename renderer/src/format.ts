@@ -92,6 +92,7 @@ const EVENT_LABELS: Record<LogEventType, string> = {
   'evidence.imported': 'File imported',
   'evidence.duplicate': 'Duplicate skipped',
   'evidence.rejected': 'File rejected',
+  'analysis.completed': 'Analysis run',
 };
 
 export const eventLabel = (type: string): string => EVENT_LABELS[type as LogEventType] ?? type;
@@ -128,6 +129,11 @@ export function summarizeEvent(event: LogEvent): string {
       return '';
     case 'vault.passphrase_changed':
       return str(p.kdf) ? `Key re-wrapped (${str(p.kdf)})` : 'Key re-wrapped';
+    case 'analysis.completed': {
+      const files = Array.isArray(p.files) ? p.files.length : 0;
+      const codes = Array.isArray(p.findingCodes) ? p.findingCodes.length : 0;
+      return `${files} ${files === 1 ? 'file' : 'files'}, ${codes} ${codes === 1 ? 'finding' : 'findings'} · engine ${str(p.engineVersion) ?? '?'}`;
+    }
     default: {
       const entries = Object.entries(p).filter(([, v]) => typeof v === 'string' || typeof v === 'number');
       return entries

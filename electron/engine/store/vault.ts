@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { VetbenchError } from '../errors';
 import { VettingLog } from '../log/vettingLog';
+import { AnalysisRepository } from './analysisRepository';
 import { CaseRepository } from './caseRepository';
 import { EvidenceRepository } from './evidenceRepository';
 import { createKeyring, readKeyring, rewrapKeyring, unlockKeyring, writeKeyring, type KdfCost } from './keyring';
@@ -81,6 +82,7 @@ export class Vault {
   readonly log: VettingLog;
   readonly cases: CaseRepository;
   readonly evidence: EvidenceRepository;
+  readonly analyses: AnalysisRepository;
 
   private constructor(
     readonly dir: string,
@@ -90,6 +92,7 @@ export class Vault {
     this.log = new VettingLog(db);
     this.cases = new CaseRepository(db);
     this.evidence = new EvidenceRepository(db);
+    this.analyses = new AnalysisRepository(db);
   }
 
   static async create(

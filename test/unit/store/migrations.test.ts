@@ -56,3 +56,23 @@ describe('migrations', () => {
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'log_events'").get()).toEqual({ n: 0 });
   });
 });
+
+describe('migration 0040', () => {
+  it('adds analyses to a vault that already has cases, evidence and a log', () => {
+    const db = open();
+    migrate(db, 30);
+    db.prepare("INSERT INTO cases (id, name, created_at, updated_at) VALUES ('c1', 'Existing', 'x', 'x')").run();
+    db.prepare("INSERT INTO evidence_blobs VALUES ('h', 1, x'00')").run();
+    db.prepare("INSERT INTO evidence VALUES ('e1', 'c1', 'h', 'a.jpg', 'image/jpeg', 1, 'x')").run();
+    migrate(db);
+    expect(schemaVersion(db)).toBe(40);
+    db.prepare("INSERT INTO analyses VALUES ('a1', 'c1', 's', 'f', '0.1.0', '{}')").run();
+    db.prepare("INSERT INTO analysis_artifacts VALUES ('a1', 'e1', 'ela_heat_map', 'image/png', x'89')").run();
+    expect(() =>
+      db.prepare("INSERT INTO analysis_artifacts VALUES ('a1', 'e1', 'thumbnail', 'image/png', x'89')").run(),
+    ).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO analyses VALUES ('a2', 'nope', 's', 'f', '0.1.0', '{}')").run()).toThrow(
+      /FOREIGN KEY/,
+    );
+  });
+});

@@ -3,6 +3,7 @@ import { VetbenchError } from '../../errors';
 import { migrate0010 } from './0010-cases';
 import { migrate0020 } from './0020-evidence';
 import { migrate0030 } from './0030-log';
+import { migrate0040 } from './0040-analyses';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: 'cases', up: migrate0010 },
   { version: 20, name: 'evidence', up: migrate0020 },
   { version: 30, name: 'log', up: migrate0030 },
+  { version: 40, name: 'analyses', up: migrate0040 },
 ];
 
 export const LATEST_VERSION = migrations.at(-1)!.version;
