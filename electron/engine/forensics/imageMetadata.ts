@@ -73,7 +73,10 @@ export async function readImageMetadata(bytes: Buffer): Promise<ImageMetadata> {
   const xmp = parsed?.['xmp'] ?? {};
   const xmpMM = parsed?.['xmpMM'];
   const gps = await exifr.gps(bytes).then(
-    (g) => (g && Number.isFinite(g.latitude) && Number.isFinite(g.longitude) ? { latitude: g.latitude, longitude: g.longitude } : null),
+    (g) =>
+      g && Number.isFinite(g.latitude) && Number.isFinite(g.longitude)
+        ? { latitude: g.latitude, longitude: g.longitude }
+        : null,
     () => null,
   );
   const thumbnail = await exifr.thumbnail(bytes).then(
