@@ -2,21 +2,10 @@
 // binary, or no display), it says why and runs the CLI on the bundled example case instead,
 // so a headless machine still shows the product doing its job.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-const require = createRequire(import.meta.url);
-
-function electronBinary() {
-  try {
-    const path = require('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
+import { electronBinary } from './electronBinary.mjs';
 
 const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const electron = electronBinary();
@@ -43,14 +32,15 @@ const env = {
   VETBENCH_PASSPHRASE: 'example only: granite lantern orbit velvet',
   VETBENCH_REVIEWER: 'Example Reviewer',
 };
-const run = (...args) => {
+const vetbench = (args) => {
   console.error(`\n$ vetbench ${args.join(' ')}`);
-  return spawnSync(process.execPath, ['bin/vetbench.cjs', '--vault', vault, ...args], { stdio: 'inherit', env }).status;
+  return spawnSync(process.execPath, ['bin/vetbench.cjs', ...args], { stdio: 'inherit', env }).status;
 };
+const run = (...args) => vetbench(['--vault', vault, ...args]);
 let failed = false;
 try {
   // Stateless analysis of the example case, then the same files through an encrypted vault.
-  failed ||= run('analyze', ...files) !== 0;
+  failed ||= vetbench(['analyze', ...files]) !== 0;
   failed ||= run('vault', 'init') !== 0;
   failed ||= run('case', 'create', 'Example: Anna Maria Eriksson') !== 0;
   failed ||= run('case', 'import', 'Example: Anna Maria Eriksson', ...files) !== 0;

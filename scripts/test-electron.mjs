@@ -2,19 +2,10 @@
 // Skips, saying why, where no Electron binary is installed (it cannot be downloaded on
 // offline build machines: ELECTRON_SKIP_BINARY_DOWNLOAD).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { electronBinary } from './electronBinary.mjs';
 
-const require = createRequire(import.meta.url);
-function electronBinary() {
-  try {
-    return require('electron');
-  } catch {
-    return null;
-  }
-}
 const binary = electronBinary();
-if (typeof binary !== 'string' || !existsSync(binary)) {
+if (!binary) {
   console.log(
     'test:electron skipped: the Electron binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD). With internet access run `node node_modules/electron/install.js`, then `npm run test:electron`.',
   );
